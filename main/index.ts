@@ -1,0 +1,106 @@
+/**
+ * The Electron main process: the app, its one window, and its hardening (Electron's security checklist).
+ * Everything else lives in services that run in plain Node; this file only wires them to Electron.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { RENDERER_CSP_HEADER } from './csp.js';
+import { createDispatcher } from './dispatch.js';
+import { createHandlers } from './handlers.js';
+import { APP_ORIGIN, bindIpc } from './ipc.js';
+import { createLogger } from './log.js';
+import { createElectronPort } from './platform/electron-port.js';
+import { contentTypeOf, resolveRendererFile } from './renderer-files.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+const PRELOAD = path.join(here, '..', 'preload', 'index.cjs');
+
+// The renderer is served from app://bitagent/, a standard secure scheme of our own: never file://, never http.
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+// Two instances writing one store could corrupt it: the second one hands over to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('The app could not start:', error instanceof Error ? error.name : typeof error);
+    app.exit(1);
+  });
+}
+
+// No window may navigate, open another window, or embed a webview: the wizard is one page.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+async function start(): Promise<void> {
+  const log = createLogger((line) => console.log(line));
+  const port = createElectronPort();
+
+  // The renderer needs no permission: camera, notifications, clipboard-read and the rest are all refused.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'bitagent' ? resolveRendererFile(RENDERER_DIR, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': contentTypeOf(file),
+          'content-security-policy': RENDERER_CSP_HEADER,
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  bindIpc(ipcMain, createDispatcher(createHandlers({ port, log }), log));
+
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 780,
+    minWidth: 720,
+    minHeight: 560,
+    show: false,
+    title: port.productName,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      preload: PRELOAD,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}

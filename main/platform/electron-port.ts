@@ -1,0 +1,47 @@
+/**
+ * The platform port inside Electron. With main/index.ts, the only module of main/ that imports `electron`.
+ */
+import { app, dialog, type SafeStorage, safeStorage, shell } from 'electron';
+import type { KeychainSealer, PlatformPort } from './port.js';
+
+/** Linux's `basic_text` backend is a hard-coded key, not a keychain: treat it as none (shared/design.md). */
+function keychainOf(storage: SafeStorage): KeychainSealer | null {
+  if (!storage.isEncryptionAvailable()) return null;
+  let backend: string =
+    process.platform === 'win32' ? 'dpapi' : process.platform === 'darwin' ? 'keychain' : 'unknown';
+  if (process.platform === 'linux') {
+    backend = storage.getSelectedStorageBackend();
+    if (backend === 'basic_text' || backend === 'unknown') return null;
+  }
+  return {
+    backend,
+    seal: (plain) => storage.encryptString(plain),
+    unseal: (sealed) => storage.decryptString(sealed),
+  };
+}
+
+export function createElectronPort(): PlatformPort {
+  return {
+    runtime: 'electron',
+    appName: app.getName(),
+    productName: 'BitAgent ConnectWise Onboarding',
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    userDataDir: app.getPath('userData'),
+    keychain: keychainOf(safeStorage),
+    async openExternal(url) {
+      // The safe-shell service has already checked the URL against its allow-list.
+      await shell.openExternal(url, { activate: true });
+      return 'system-browser';
+    },
+    async chooseSavePath(suggestedName) {
+      const result = await dialog.showSaveDialog({
+        title: 'Save the BitAgent submission',
+        defaultPath: suggestedName,
+        filters: [{ name: 'BitAgent submission', extensions: ['bitagent'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
