@@ -68,3 +68,18 @@ export const ValidationProgressSchema = z.strictObject({
   result: CheckResultSchema.optional(),
 });
 export type ValidationProgress = z.infer<typeof ValidationProgressSchema>;
+
+/**
+ * What a validation needs: the CLI's input file (`bitagent-cw validate --input`), and what the app assembles
+ * from the draft and the vault. Extra keys are allowed (an `open --json --reveal` payload can be piped in).
+ */
+export const ValidationInputSchema = z.object({
+  site: z.string().max(500),
+  companyId: z.string().max(100),
+  clientId: z.string().max(100),
+  publicKey: z.string().max(200),
+  privateKey: z.string().max(200),
+  board: z.string().max(200),
+  statuses: z.array(z.string().max(200)).max(50),
+});
+export type ValidationInput = z.infer<typeof ValidationInputSchema>;
