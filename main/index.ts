@@ -98,7 +98,9 @@ async function start(): Promise<void> {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      preload: PRELOAD,
+      // Middle-click must not open links in new windows (Electron checklist: limit navigation).
+      disableBlinkFeatures: 'Auxclick',
+      preload: PRELOAD, // eng-disable PRELOAD_JS_CHECK -- our own bundled preload; it exposes only the contract's calls through contextBridge
     },
   });
   window.once('ready-to-show', () => window.show());

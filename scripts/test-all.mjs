@@ -6,12 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
-for (const stale of ['test-results/vitest.json', 'test-results/playwright.json']) rmSync(stale, { force: true });
+for (const stale of ['test-results/vitest.json', 'test-results/playwright.json'])
+  rmSync(stale, { force: true });
 const stages = [
   ['lint', 'npx', ['biome', 'check', '.']],
   ['type-check', 'npm', ['run', '-s', 'typecheck']],
   ['build', 'node', ['scripts/build.mjs']],
-  ['unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
+  [
+    'unit + integration',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+  ],
   ['end-to-end', 'npx', ['playwright', 'test']],
   ['electron security scan', 'node', ['scripts/electronegativity.mjs']],
 ];

@@ -31,7 +31,7 @@ export function createElectronPort(): PlatformPort {
     keychain: keychainOf(safeStorage),
     async openExternal(url) {
       // The safe-shell service has already checked the URL against its allow-list.
-      await shell.openExternal(url, { activate: true });
+      await shell.openExternal(url, { activate: true }); // eng-disable OPEN_EXTERNAL_JS_CHECK -- reached only through main/shell/safe-shell.ts, after its allow-list check
       return 'system-browser';
     },
     async chooseSavePath(suggestedName) {
