@@ -4,7 +4,6 @@
  * loading), then hands it to the dispatcher. The dispatcher validates the input and wraps every outcome in a
  * result envelope, so nothing ever throws across IPC.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { CHANNELS, type EventName, wireName } from '../common/contract.js';
 import { fail } from '../common/errors.js';
 import type { Dispatcher } from './dispatch.js';
@@ -12,10 +11,14 @@ import type { Dispatcher } from './dispatch.js';
 /** Where the renderer is served from (main/index.ts registers the scheme). */
 export const APP_ORIGIN = 'app://bitagent';
 
+/** Electron's WebFrameMain, as far as the check needs it: its URL, and whether it is a sub-frame. */
+export interface SenderFrameLike {
+  url: string;
+  parent: unknown;
+}
+
 /** Only the top frame of our own origin may call in. */
-export function isTrustedSenderFrame(
-  frame: Pick<WebFrameMain, 'url' | 'parent'> | null | undefined,
-): boolean {
+export function isTrustedSenderFrame(frame: SenderFrameLike | null | undefined): boolean {
   if (!frame || frame.parent !== null) return false;
   try {
     const url = new URL(frame.url);
@@ -25,10 +28,17 @@ export function isTrustedSenderFrame(
   }
 }
 
-type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
-type InvokeEventLike = Pick<IpcMainInvokeEvent, 'senderFrame'> & {
+/** What bindIpc needs of the sender: its frame, and a way to push events back to it. */
+export interface InvokeEventLike {
+  senderFrame: SenderFrameLike | null;
   sender: { send(channel: string, payload: unknown): void };
-};
+}
+
+/** The part of Electron's ipcMain that bindIpc uses (method syntax: Electron's own ipcMain fits it). */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, input: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
 
 export function bindIpc(ipcMain: IpcMainLike, dispatch: Dispatcher): () => void {
   for (const channel of CHANNELS) {

@@ -5,13 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, contract, wireName } from '../../common/contract.js';
-import type { Result } from '../../common/errors.js';
 import { createDispatcher, type Handlers } from '../../main/dispatch.js';
-import { bindIpc, isTrustedSenderFrame } from '../../main/ipc.js';
+import { bindIpc, type InvokeEventLike, isTrustedSenderFrame } from '../../main/ipc.js';
 import { createLogger } from '../../main/log.js';
 import { malformedPayloads } from '../support/fuzz.js';
 
-type Listener = (event: unknown, input: unknown) => Promise<Result<unknown>>;
+type Listener = (event: InvokeEventLike, input: unknown) => Promise<unknown>;
 
 function fakeIpcMain() {
   const listeners = new Map<string, Listener>();
