@@ -24,6 +24,12 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
+// For the Electron smoke tests only (test/electron, added with the packaging work): a throw-away user-data
+// folder per test, so a test never touches a real draft. Honoured only when unpackaged (`electron .`): an
+// installed app ignores it. Before the single-instance lock, which is kept in the user-data folder.
+const testUserDataDir = process.env.BITAGENT_USER_DATA_DIR;
+if (testUserDataDir && !app.isPackaged) app.setPath('userData', path.resolve(testUserDataDir));
+
 // Two instances writing one store could corrupt it: the second one hands over to the first and quits.
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -6,7 +6,7 @@ export const SECRET_NAMES = ['clientId', 'publicKey', 'privateKey'] as const;
 export const SecretNameSchema = z.enum(SECRET_NAMES);
 export type SecretName = z.infer<typeof SecretNameSchema>;
 
-/** `null` removes a stored secret; an absent key leaves it as it is. */
+/** `null` (or an empty string, after trimming) removes a stored secret; an absent key leaves it as it is. */
 export const SecretsPatchSchema = z
   .strictObject({
     clientId: z.string().trim().max(100).nullable(),
