@@ -1,10 +1,20 @@
 /**
  * `bitagent-cw`: the representative's and the power user's command line. Imports main/ services, never Electron.
  */
+import { keygenCommand } from './commands/keygen.js';
+import { openCommand } from './commands/open.js';
+import { packCommand } from './commands/pack.js';
 import { serveCommand } from './commands/serve.js';
+import { validateCommand } from './commands/validate.js';
 import { type Command, CommandFailure, type CommandIo, UsageError } from './usage.js';
 
-export const COMMANDS: readonly Command[] = [serveCommand];
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  validateCommand,
+  keygenCommand,
+  packCommand,
+  openCommand,
+];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));

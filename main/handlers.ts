@@ -3,45 +3,68 @@
  * service. main/ipc.ts binds this table to ipcMain; cli/harness binds the very same table to HTTP.
  * Handler bodies live in the services; this file only wires.
  */
-
-import { AppFailure } from '../common/errors.js';
 import { readAppInfo } from './app-info/app-info.js';
 import type { Handlers } from './dispatch.js';
 import type { Logger } from './log.js';
 import type { PlatformPort } from './platform/port.js';
 import { createSafeShell } from './shell/safe-shell.js';
+import { createSubmissionService } from './submission/index.js';
+import { createConnectWiseHandlers } from './validation/handlers.js';
+import { createVault } from './vault/index.js';
 
 export interface AppServices {
   port: PlatformPort;
   log: Logger;
 }
 
-/** Placeholder for a call whose service is being built in its own issue. Removed as each one lands. */
-const notBuiltYet = (what: string) => async (): Promise<never> => {
-  throw new AppFailure('not-available', `${what} is not available in this build yet.`);
-};
+export interface App {
+  handlers: Handlers;
+  /** Waits for pending writes (the vault coalesces saves for a few ms): call before the process exits. */
+  close(): Promise<void>;
+}
 
-export function createHandlers({ port }: AppServices): Handlers {
+export function createApp({ port, log }: AppServices): App {
   const shell = createSafeShell(port);
-  return {
+  const vault = createVault({ port, log });
+  const connectwise = createConnectWiseHandlers(() => vault.readValidationInput(), { log });
+  const submission = createSubmissionService({
+    port,
+    log,
+    readSubmissionInput: () => vault.readSubmissionInput(),
+    // The installation's signing key is sealed like the secrets: keychain, or the passphrase.
+    keyStore: vault.sealedItem('installation-key'),
+  });
+
+  const handlers: Handlers = {
     'app.info': async () => readAppInfo(port),
-    'shell.openExternal': async ({ url }) => shell.openExternal(url),
+    'shell.openExternal': async ({ url }) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- the safe shell checks the URL against its https allow-list first
 
-    'draft.load': notBuiltYet('The draft store'),
-    'draft.save': notBuiltYet('The draft store'),
-    'secrets.set': notBuiltYet('The vault'),
-    'secrets.status': notBuiltYet('The vault'),
-    'vault.status': notBuiltYet('The vault'),
-    'vault.unlock': notBuiltYet('The vault'),
-    'vault.forget': notBuiltYet('The vault'),
+    'draft.load': async () => vault.loadDraft(),
+    'draft.save': async (patch) => vault.saveDraft(patch),
+    'secrets.set': async (patch) => vault.setSecrets(patch),
+    'secrets.status': async () => vault.secretsStatus(),
+    'vault.status': async () => vault.status(),
+    'vault.unlock': async ({ passphrase }) => vault.unlock(passphrase),
+    'vault.forget': async () => vault.forget(),
 
-    'connectwise.companyInfo': notBuiltYet('Checking ConnectWise'),
-    'connectwise.listBoards': notBuiltYet('Checking ConnectWise'),
-    'connectwise.listStatuses': notBuiltYet('Checking ConnectWise'),
-    'validation.run': notBuiltYet('Validation'),
+    'connectwise.companyInfo': connectwise['connectwise.companyInfo'],
+    'connectwise.listBoards': connectwise['connectwise.listBoards'],
+    'connectwise.listStatuses': connectwise['connectwise.listStatuses'],
+    'validation.run': async (input, ctx) => {
+      const report = await connectwise['validation.run'](input, ctx);
+      // The submission embeds the last report: keep it with the draft (it holds no secret).
+      await vault.saveReport(report);
+      return report;
+    },
 
-    'submission.recipient': notBuiltYet('The submission file'),
-    'submission.preview': notBuiltYet('The submission file'),
-    'submission.export': notBuiltYet('The submission file'),
+    'submission.recipient': async () => submission.recipient(),
+    'submission.preview': async () => submission.preview(),
+    'submission.export': async (input) => submission.export(input),
   };
+  return { handlers, close: () => vault.close() };
+}
+
+/** The handler table alone, for callers that never exit mid-write (tests). */
+export function createHandlers(services: AppServices): Handlers {
+  return createApp(services).handlers;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { RENDERER_CSP_HEADER } from './csp.js';
 import { createDispatcher } from './dispatch.js';
-import { createHandlers } from './handlers.js';
+import { createApp } from './handlers.js';
 import { APP_ORIGIN, bindIpc } from './ipc.js';
 import { createLogger } from './log.js';
 import { createElectronPort } from './platform/electron-port.js';
@@ -83,7 +83,16 @@ async function start(): Promise<void> {
     }
   });
 
-  bindIpc(ipcMain, createDispatcher(createHandlers({ port, log }), log));
+  const services = createApp({ port, log });
+  bindIpc(ipcMain, createDispatcher(services.handlers, log));
+  // The vault coalesces saves for a few milliseconds: finish them before the process goes.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    services.close().finally(() => app.quit());
+  });
 
   const window = new BrowserWindow({
     width: 1100,

@@ -6,13 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../../main/dispatch.js';
-import { createHandlers } from '../../main/handlers.js';
+import { createApp } from '../../main/handlers.js';
 import { createLogger } from '../../main/log.js';
 import { createNodePort } from '../../main/platform/node-port.js';
 import { defaultUserDataDir } from '../../main/platform/user-data-dir.js';
 import { startHarness } from '../harness/server.js';
 import { findProjectPaths } from '../paths.js';
 import { type Command, UsageError } from '../usage.js';
+import { startDemoPsa } from './serve-demo.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -47,7 +48,8 @@ export const serveCommand: Command = {
       packageJsonPath: paths.packageJson,
       onOpenExternal: (url) => io.err(`The wizard opened ${url} in a new tab.`),
     });
-    const dispatch = createDispatcher(createHandlers({ port: nodePort, log }), log);
+    const app = createApp({ port: nodePort, log });
+    const dispatch = createDispatcher(app.handlers, log);
     let harness: Awaited<ReturnType<typeof startHarness>>;
     try {
       harness = await startHarness({
@@ -69,9 +71,13 @@ export const serveCommand: Command = {
     io.out(`BitAgent ConnectWise Onboarding ${nodePort.appVersion}, in your browser`);
     io.out(`Data folder: ${userDataDir}${values.demo ? ' (demo: a fresh temporary folder)' : ''}`);
     io.out(`Open: ${harness.url}`);
+    const demoPsa = values.demo ? await startDemoPsa() : null;
+    for (const line of demoPsa?.lines ?? []) io.out(line);
     io.out('Only this computer can connect. Press Ctrl+C to stop.');
     await io.interrupted();
     await harness.close();
+    await app.close();
+    await demoPsa?.close();
     io.out('Stopped.');
     return 0;
   },

@@ -10,7 +10,23 @@ export const SUBMISSION_FORMAT = 'bitagent.connectwise-submission';
 export const SUBMISSION_VERSION = 1;
 export const SUBMISSION_EXTENSION = '.bitagent';
 
-export const NotValidatedSchema = z.strictObject({ validated: z.literal(false), reason: shortText(1000) });
+/**
+ * What the submission says when it carries no passing report: the user's reason, and the last report when there
+ * was one (it failed), so the representative sees what did not pass.
+ */
+export const NotValidatedSchema = z.strictObject({
+  validated: z.literal(false),
+  reason: shortText(1000),
+  report: ValidationReportSchema.optional(),
+});
+export type NotValidated = z.infer<typeof NotValidatedSchema>;
+
+/**
+ * How a secret (Client ID, public key, private key) appears wherever it is shown but not sent: the wizard's
+ * preview and `bitagent-cw open` without --reveal. Fixed, so it says nothing about the value, not even its end
+ * or its length.
+ */
+export const SECRET_MASK = '••••••••';
 
 export const SubmissionPayloadSchema = z.strictObject({
   format: z.literal(SUBMISSION_FORMAT),
@@ -31,6 +47,7 @@ export const SubmissionPayloadSchema = z.strictObject({
     board: IdNameSchema.or(z.strictObject({ id: z.null(), name: shortText(200) })),
     statuses: z.array(IdNameSchema.or(z.strictObject({ id: z.null(), name: shortText(200) }))).max(50),
   }),
+  /** A passing report, or `{validated:false, reason, report?}` (no report, or one that did not pass). */
   validation: ValidationReportSchema.or(NotValidatedSchema),
 });
 export type SubmissionPayload = z.infer<typeof SubmissionPayloadSchema>;

@@ -410,7 +410,15 @@ export function createVault(options: VaultOptions): Vault {
     },
 
     async readSubmissionInput() {
-      const secrets = await readSecrets();
+      // Unlike validation, the Review step must show what is still missing: an unset secret comes back as ''
+      // (the submission service lists it and refuses to export), while a locked vault still throws 'locked'.
+      await ready();
+      const secrets = {} as Record<SecretName, string>;
+      for (const name of SECRET_NAMES) {
+        const value = state.sealed?.secrets[name] ? (openSecret(state.sealed, ctx(), name) as string) : '';
+        if (value !== '') log.addSecret(value);
+        secrets[name] = value;
+      }
       return { draft: structuredClone(state.draft), secrets };
     },
 
