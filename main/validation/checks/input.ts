@@ -7,15 +7,8 @@ import type { CheckResult, ValidationInput } from '../../../common/schemas/valid
 import type { WizardStep } from '../../../common/schemas/wizard.js';
 import { pass, result } from '../result.js';
 
-export interface PreparedInput {
-  site: string;
-  companyId: string;
-  clientId: string;
-  publicKey: string;
-  privateKey: string;
-  board: string;
-  statuses: string[];
-}
+/** The input after trimming: the same fields as the CLI's input file and the vault's reader. */
+export type PreparedInput = ValidationInput;
 
 /** Which later checks have what they need. */
 export interface InputGate {

@@ -1,3 +1,4 @@
+import type { ValidationInput } from '../../../../common/schemas/validation.js';
 /** Every scenario family, and the input a test types for a scenario. */
 import type { Scenario } from '../types.js';
 import { DEMO } from './healthy.js';
@@ -10,15 +11,7 @@ export { DEMO, healthy, variant } from './healthy.js';
 export * as onprem from './onprem.js';
 export * as permissions from './permissions.js';
 
-export interface SimInput {
-  site: string;
-  companyId: string;
-  clientId: string;
-  publicKey: string;
-  privateKey: string;
-  board: string;
-  statuses: string[];
-}
+export type SimInput = ValidationInput;
 
 /** What a user with this scenario's (correct) credentials types, with `overrides` applied. */
 export function inputFor(scenario: Scenario, site: string, overrides: Partial<SimInput> = {}): SimInput {
