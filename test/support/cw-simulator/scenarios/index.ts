@@ -1,5 +1,5 @@
-import type { ValidationInput } from '../../../../common/schemas/validation.js';
 /** Every scenario family, and the input a test types for a scenario. */
+import type { ValidationInput } from '../../../../common/schemas/validation.js';
 import type { Scenario } from '../types.js';
 import { DEMO } from './healthy.js';
 
