@@ -25,7 +25,11 @@ for (const [name, command, args] of stages) {
   process.stdout.write(`\n=== ${name} ===\n`);
   const started = Date.now();
   // npx/npm are .cmd scripts on Windows: they need a shell there.
-  const run = spawnSync(command, args, { stdio: 'inherit', env: process.env, shell: process.platform === 'win32' });
+  const run = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: process.env,
+    shell: process.platform === 'win32',
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (run.status !== 0) {
     process.stdout.write(`\n=== ${name}: FAILED after ${seconds} s ===\n`);
