@@ -17,15 +17,16 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));
   return [
     'bitagent-cw: BitAgent ConnectWise onboarding tools',
     '',
     'Usage: bitagent-cw <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.synopsis.padEnd(width)}  ${c.summary}`),
-    `  ${'help'.padEnd(width)}  Show this help.`,
+    // Synopses are long: each on its own line, the summary indented below it, so nothing wraps on 80 columns.
+    ...COMMANDS.flatMap((c) => [`  ${c.synopsis}`, `      ${c.summary}`]),
+    '  help',
+    '      Show this help.',
     '',
     'Exit codes: 0 success, 1 the command ran and found a problem, 2 a usage error.',
   ].join('\n');
