@@ -14,5 +14,12 @@ export default defineConfig({
     // No inline <script>/<style>: the CSP allows only 'self'.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod's sources carry /* @__PURE__ */ comments where Rollup cannot use them: harmless, and not ours.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
+    },
   },
 });
