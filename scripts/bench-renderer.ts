@@ -4,13 +4,13 @@
  * rendered with the saved draft) in headless Chromium through the harness, the median of several cold loads.
  * Goals (issue 6): at most 150 KB gzip; interactive within 500 ms.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.js';
+import { serveHarness } from '../test/support/e2e-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER = path.join(ROOT, 'out', 'renderer');
@@ -38,42 +38,6 @@ async function initialJs(): Promise<{ files: string[]; raw: number; gzip: number
   return { files, raw, gzip };
 }
 
-async function serve(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'cli', 'bin', 'bitagent-cw.mjs'), 'serve', '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the harness printed no URL:\n${output}`)), 20_000);
-    child.on('exit', (code) => reject(new Error(`the harness exited (${code}):\n${output}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 export async function benchRenderer(): Promise<void> {
   const js = await initialJs();
   console.log(
@@ -81,7 +45,7 @@ export async function benchRenderer(): Promise<void> {
   );
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bitagent-bench-renderer-'));
-  const harness = await serve(dataDir);
+  const harness = await serveHarness({ dataDir });
   const browser = await chromium.launch(config.use?.launchOptions ?? {});
   try {
     const times: number[] = [];
