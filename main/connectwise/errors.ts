@@ -96,14 +96,14 @@ export function isResetError(error: unknown): boolean {
 export function classifyNetworkError(error: unknown, host: string): ConnectWiseError {
   const codes = errorCodes(error);
   const has = (set: Set<string>) => codes.some((c) => set.has(c));
-  if (has(DNS_CODES))
-    return new ConnectWiseError(
-      'dns',
-      `The name ${host} could not be found (DNS). Check the spelling of the site.`,
-      {
-        host,
-      },
-    );
+  if (has(DNS_CODES)) {
+    // ConnectWise's own cloud names always exist: failing to find one means this computer cannot look names
+    // up (offline, a firewall or DNS filter), not a typo. Any other name may well be misspelled.
+    const message = isConnectWiseCloudHost(host)
+      ? `The name ${host} could not be found (DNS): this computer may be offline, or a firewall, proxy or DNS filter blocks it.`
+      : `The name ${host} could not be found (DNS): check the spelling of the site, and that this computer is online.`;
+    return new ConnectWiseError('dns', message, { host });
+  }
   if (has(REFUSED_CODES))
     return new ConnectWiseError('refused', `${host} refused the connection: nothing is listening there.`, {
       host,
@@ -201,4 +201,10 @@ export function notConnectWise(host: string, what: string, status?: number): Con
     host,
     ...(status !== undefined ? { status } : {}),
   });
+}
+
+/** ConnectWise's own cloud login and API hosts (connectwise-api.md §1). */
+export function isConnectWiseCloudHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return name.endsWith('.myconnectwise.net') || name.endsWith('.connectwisedev.com');
 }

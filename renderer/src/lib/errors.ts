@@ -15,7 +15,6 @@ export function isNetworkError(error: AppError): boolean {
 }
 
 const LEADS: Partial<Record<ErrorCode, string>> = {
-  dns: 'The site’s name could not be found.',
   refused: 'The site did not answer.',
   tls: 'The site’s security certificate was not accepted.',
   timeout: 'The site took too long to answer.',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectWiseError, classifyNetworkError, classifyStatus } from '../../../main/connectwise/errors.js';
+import {
+  ConnectWiseError,
+  classifyNetworkError,
+  classifyStatus,
+  isConnectWiseCloudHost,
+} from '../../../main/connectwise/errors.js';
 
 const withCode = (code: string, cause?: unknown) =>
   Object.assign(new Error(`boom ${code} secret-in-message`), { code, cause });
@@ -81,5 +86,27 @@ describe('classifyStatus', () => {
   it('carries Retry-After seconds on throttling, to the boundary too', () => {
     const error = classifyStatus(429, null, { ...where, retryAfterSeconds: 120 });
     expect(error.toAppError()).toEqual({ code: 'throttled', message: error.message, retryAfterSeconds: 120 });
+  });
+});
+
+describe('DNS failures say what to check', () => {
+  const dnsError = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+  it('a ConnectWise cloud name that cannot be found points at this computer, not at a typo', () => {
+    const error = classifyNetworkError(dnsError, 'api-na.myconnectwise.net');
+    expect(error.code).toBe('dns');
+    expect(error.message).toMatch(/offline|firewall/);
+    expect(error.message).not.toMatch(/spelling/);
+  });
+  it('any other name may be misspelled', () => {
+    const error = classifyNetworkError(dnsError, 'psa.mymsp.invalid');
+    expect(error.code).toBe('dns');
+    expect(error.message).toMatch(/spelling/);
+  });
+  it('knows ConnectWise cloud hosts', () => {
+    expect(isConnectWiseCloudHost('na.myconnectwise.net')).toBe(true);
+    expect(isConnectWiseCloudHost('API-EU.MyConnectWise.net:443')).toBe(true);
+    expect(isConnectWiseCloudHost('api-staging.connectwisedev.com')).toBe(true);
+    expect(isConnectWiseCloudHost('myconnectwise.net.evil.example')).toBe(false);
+    expect(isConnectWiseCloudHost('psa.mymsp.com')).toBe(false);
   });
 });
