@@ -11,6 +11,7 @@ import { createDispatcher } from './dispatch.js';
 import { createApp } from './handlers.js';
 import { APP_ORIGIN, bindIpc } from './ipc.js';
 import { createLogger } from './log.js';
+import { isPermissionGranted } from './permissions.js';
 import { createElectronPort } from './platform/electron-port.js';
 import { contentTypeOf, resolveRendererFile } from './renderer-files.js';
 
@@ -60,9 +61,14 @@ async function start(): Promise<void> {
   const log = createLogger((line) => console.log(line));
   const port = createElectronPort();
 
-  // The renderer needs no permission: camera, notifications, clipboard-read and the rest are all refused.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // One permission, for the copy buttons (main/permissions.ts); camera, notifications, clipboard reads and the
+  // rest are all refused. Electron asks both handlers: a check first, then a request.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, details.isMainFrame)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionGranted(permission, details.requestingUrl, details.isMainFrame),
+  );
 
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
