@@ -1,5 +1,6 @@
 // Builds everything into out/: the renderer (Vite), and main, preload, the CLI and the harness shim (esbuild).
 import { rm } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -7,6 +8,42 @@ const started = Date.now();
 await rm('out', { recursive: true, force: true });
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+
+/**
+ * The preload and the harness shim need only the contract's names, not its schemas (zod would make each of
+ * them half a megabyte). Read the names from common/contract.ts itself — still the one place they are spelled —
+ * and hand those two bundles a module holding just the names.
+ */
+async function contractNamesPlugin() {
+  const probe = 'out/.contract-names.mjs';
+  await esbuild({
+    entryPoints: ['common/contract.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outfile: probe,
+    logLevel: 'warning',
+  });
+  const contract = await import(pathToFileURL(probe).href);
+  await rm(probe);
+  const contents = [
+    `export const CHANNELS = ${JSON.stringify(contract.CHANNELS)};`,
+    `export const EVENT_NAMES = ${JSON.stringify(contract.EVENT_NAMES)};`,
+    `export function wireName(name) { return ${JSON.stringify(contract.wireName(''))} + name; }`,
+  ].join('\n');
+  return {
+    name: 'contract-names',
+    setup(build) {
+      build.onResolve({ filter: /\/contract\.js$/ }, () => ({
+        path: 'contract-names',
+        namespace: 'contract-names',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+const namesOnly = await contractNamesPlugin();
 
 const node = {
   bundle: true,
@@ -33,6 +70,7 @@ await Promise.all([
     outfile: 'out/preload/index.cjs',
     format: 'cjs',
     external: ['electron'],
+    plugins: [namesOnly],
   }),
   // The CLI never loads electron; a bundle that tried to would fail the boundary test first.
   esbuild({
@@ -49,6 +87,7 @@ await Promise.all([
     entryPoints: ['cli/harness/shim.ts'],
     outfile: 'out/harness/shim.js',
     format: 'iife',
+    plugins: [namesOnly],
   }),
 ]);
 

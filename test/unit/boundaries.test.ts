@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../common/contract.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ELECTRON_ALLOWED = new Set([
@@ -146,6 +147,16 @@ describe('runtime boundaries', () => {
 });
 
 describe('the built bundles', () => {
+  it.each([['out/preload/index.cjs'], ['out/harness/shim.js']])(
+    '%s holds every channel of the contract and none of its schemas',
+    (bundle) => {
+      const text = readFileSync(path.join(ROOT, bundle), 'utf8');
+      for (const channel of CHANNELS) expect(text).toContain(`"${channel}"`);
+      expect(text).not.toMatch(/ZodError|\$ZodType/);
+      expect(text.length).toBeLessThan(20_000);
+    },
+  );
+
   it('the CLI bundle never loads electron', () => {
     const bundle = path.join(ROOT, 'out', 'cli', 'bitagent-cw.mjs');
     const text = readFileSync(bundle, 'utf8');
