@@ -17,6 +17,8 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** PEM text of an extra CA. */
   ca?: string;
+  /** The OS store's roots (tests pass their own; by default read from the runtime). */
+  systemCa?: readonly string[];
   retry?: Partial<RetryPolicy>;
   signal?: AbortSignal;
   env?: Env;
@@ -36,6 +38,7 @@ export function openSession(options: SessionOptions = {}): Session {
   const transport = createTransport({
     timeoutMs,
     ...(options.ca !== undefined ? { ca: options.ca } : {}),
+    ...(options.systemCa !== undefined ? { systemCa: options.systemCa } : {}),
     ...(options.env !== undefined ? { env: options.env } : {}),
   });
   const http: HttpContext = {

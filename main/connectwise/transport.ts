@@ -4,16 +4,18 @@
  * TLS trust. One transport per session, destroyed at its end so no keep-alive socket outlives it.
  */
 import type { LookupFunction } from 'node:net';
-import tls from 'node:tls';
 import { Agent, type Dispatcher, ProxyAgent } from 'undici';
 import { guardedLookup } from './dns-guard.js';
 import { ConnectWiseError } from './errors.js';
 import { type Env, proxyFor } from './proxy.js';
+import { systemCaCertificates, trustedRoots } from './trust.js';
 
 export interface TransportOptions {
   timeoutMs: number;
   /** PEM of an extra CA (on-premise servers with a private CA), trusted in addition to the usual roots. */
   ca?: string;
+  /** The OS store's roots; read from the runtime when not given (see trust.ts). */
+  systemCa?: readonly string[];
   env?: Env;
   lookup?: LookupFunction;
 }
@@ -26,8 +28,8 @@ export interface Transport {
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  // Passing `ca` replaces Node's roots, so the extra CA goes in alongside them, never instead of them.
-  const trust = options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {};
+  const roots = trustedRoots(options.ca, options.systemCa ?? systemCaCertificates());
+  const trust = roots ? { ca: roots } : {};
   const timeouts = { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs };
   const direct = new Agent({
     ...timeouts,

@@ -98,6 +98,15 @@ describe('TLS', () => {
     expect(d.apiBase).toBe(`${sim.url}/v2025_1/apis/3.0/`);
   });
 
+  it('a CA in the operating system store is trusted (an on-premise PSA or an inspecting firewall)', async () => {
+    const sim = await simulate(healthy, { tls: certs.valid });
+    await expect(discoverAt(sim.url, { systemCa: [certs.caCert] })).resolves.toMatchObject({
+      companyId: DEMO.companyId,
+    });
+    const error = await caught(() => discoverAt(sim.url, { systemCa: [] }));
+    expect(error.code).toBe('tls');
+  });
+
   it('untrusted: signed by a private CA that was not given', async () => {
     const sim = await simulate(healthy, { tls: certs.valid });
     const error = await caught(() => discoverAt(sim.url));
