@@ -229,7 +229,8 @@ describe('what goes into the package', () => {
   it('needs no native rebuild: no production dependency has native code or an install script', () => {
     expect(config.npmRebuild).toBe(false);
     const closure = productionClosure();
-    expect(closure.size).toBeGreaterThanOrEqual(5);
+    // The main process's runtime libraries are all in it (so the loop below checks something).
+    for (const name of ['jose', 'undici', 'zod']) expect([...closure.keys()]).toContain(name);
     for (const [name, dir] of closure) {
       const pkg = readPackageJson(path.join(ROOT, dir));
       const scripts = pkg.scripts ?? {};
