@@ -26,7 +26,12 @@ export interface App {
 export function createApp({ port, log }: AppServices): App {
   const shell = createSafeShell(port);
   const vault = createVault({ port, log });
-  const connectwise = createConnectWiseHandlers(() => vault.readValidationInput(), { log });
+  // The desktop app also follows the OS proxy settings; HTTPS_PROXY/NO_PROXY win where they are set.
+  const systemProxy = port.resolveProxy?.bind(port);
+  const connectwise = createConnectWiseHandlers(() => vault.readValidationInput(), {
+    log,
+    ...(systemProxy ? { systemProxy } : {}),
+  });
   const submission = createSubmissionService({
     port,
     log,

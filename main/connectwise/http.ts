@@ -179,7 +179,7 @@ function blameProxy(error: ConnectWiseError, viaProxy: boolean): ConnectWiseErro
   if (!viaProxy) return error;
   return new ConnectWiseError(
     error.code,
-    `${error.message} (This computer reaches it through the proxy set in HTTPS_PROXY, which may be the problem.)`,
+    `${error.message} (This computer reaches it through a proxy, set in HTTPS_PROXY or in the system's proxy settings, which may be the problem.)`,
     {
       ...(error.host !== undefined ? { host: error.host } : {}),
       ...(error.tls !== undefined ? { tls: error.tls } : {}),

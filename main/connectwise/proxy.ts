@@ -34,3 +34,37 @@ export function bypassesProxy(target: URL, noProxy: string): boolean {
   }
   return false;
 }
+
+/**
+ * The proxy the operating system would use, from Chromium's answer for a URL (Electron's
+ * `session.resolveProxy`: system settings, PAC scripts, WPAD), e.g. `PROXY proxy.corp:8080; DIRECT`.
+ * The first entry decides: PROXY and HTTPS entries become a proxy URL; DIRECT, SOCKS (which our
+ * client does not speak) or anything unknown mean "go direct".
+ */
+export function proxyFromSystemRules(rules: string): string | null {
+  const first = rules.split(';')[0]?.trim() ?? '';
+  const match = /^(PROXY|HTTPS)\s+(\[[0-9a-f:.]+\]|[a-z0-9.-]+):(\d{1,5})$/i.exec(first);
+  if (!match) return null;
+  const [, kind, host, port] = match;
+  return `${kind?.toUpperCase() === 'HTTPS' ? 'https' : 'http'}://${host}:${port}`;
+}
+
+/**
+ * The environment a session reads its proxy from: HTTPS_PROXY/NO_PROXY when the user set them (they win),
+ * else the system proxy for the site when the platform can tell (the desktop app), else as it is.
+ */
+export async function withSystemProxy(
+  env: Env,
+  siteOrigin: string | null,
+  systemProxy: ((url: string) => Promise<string>) | undefined,
+): Promise<Env> {
+  if (!systemProxy || siteOrigin === null || (env.HTTPS_PROXY ?? env.https_proxy ?? '').trim() !== '')
+    return env;
+  let proxy: string | null;
+  try {
+    proxy = proxyFromSystemRules(await systemProxy(siteOrigin));
+  } catch {
+    return env;
+  }
+  return proxy === null ? env : { ...env, HTTPS_PROXY: proxy };
+}

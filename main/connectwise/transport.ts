@@ -54,7 +54,10 @@ export function createTransport(options: TransportOptions): Transport {
           });
         } catch {
           // The proxy URL may hold a password: say which variable, not what it contains.
-          throw new ConnectWiseError('network', 'HTTPS_PROXY is not a valid proxy address.');
+          throw new ConnectWiseError(
+            'network',
+            'The proxy address (HTTPS_PROXY or the system proxy settings) is not valid.',
+          );
         }
         proxies.set(proxy, agent);
       }

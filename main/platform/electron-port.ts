@@ -1,7 +1,7 @@
 /**
  * The platform port inside Electron. With main/index.ts, the only module of main/ that imports `electron`.
  */
-import { app, dialog, type SafeStorage, safeStorage, shell } from 'electron';
+import { app, dialog, type SafeStorage, safeStorage, session, shell } from 'electron';
 import type { KeychainSealer, PlatformPort } from './port.js';
 
 /** Linux's `basic_text` backend is a hard-coded key, not a keychain: treat it as none (shared/design.md). */
@@ -34,6 +34,8 @@ export function createElectronPort(): PlatformPort {
       await shell.openExternal(url, { activate: true }); // eng-disable OPEN_EXTERNAL_JS_CHECK -- reached only through main/shell/safe-shell.ts, after its allow-list check
       return 'system-browser';
     },
+    // System settings, PAC and WPAD, as Chromium resolves them for this app's own session.
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     async chooseSavePath(suggestedName) {
       const result = await dialog.showSaveDialog({
         title: 'Save the BitAgent submission',

@@ -28,6 +28,11 @@ export interface PlatformPort {
   readonly keychain: KeychainSealer | null;
   /** Opens an https URL outside the app. Called only by the safe-shell service, after its allow-list check. */
   openExternal(url: string): Promise<'system-browser' | 'harness'>;
+  /**
+   * The OS's proxy rules for a URL, as Chromium states them (`PROXY host:port; DIRECT`), where the platform
+   * knows them (the desktop app); absent elsewhere, where HTTPS_PROXY/NO_PROXY alone apply.
+   */
+  resolveProxy?(url: string): Promise<string>;
   /** Asks the user where to save a file; null when they cancel. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
 }

@@ -6,8 +6,10 @@
 import { AppFailure } from '../../common/errors.js';
 import { GUID_PATTERN } from '../../common/schemas/text.js';
 import type { ValidationInput } from '../../common/schemas/validation.js';
+import { withSystemProxy } from '../connectwise/proxy.js';
 import { listBoards, listStatuses } from '../connectwise/resources.js';
 import { openSession, readCaFile, type SessionOptions } from '../connectwise/session.js';
+import { normaliseSite } from '../connectwise/site.js';
 import type { Handlers } from '../dispatch.js';
 import type { Logger } from '../log.js';
 import { prepareInput } from './checks/input.js';
@@ -20,6 +22,8 @@ export interface ConnectWiseHandlerOptions {
   log?: Logger;
   retry?: ValidationOptions['retry'];
   env?: ValidationOptions['env'];
+  /** The OS's proxy rules for a URL (the desktop app: Electron's session.resolveProxy). */
+  systemProxy?: (url: string) => Promise<string>;
 }
 
 export type ConnectWiseHandlers = Pick<
@@ -34,12 +38,27 @@ export function createConnectWiseHandlers(
   readInput: () => Promise<ValidationInput>,
   options: ConnectWiseHandlerOptions = {},
 ): ConnectWiseHandlers {
-  const sessionOptions = async (): Promise<SessionOptions> => ({
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.caFile !== undefined ? { ca: await readCaFile(options.caFile) } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.env ? { env: options.env } : {}),
-  });
+  /** The proxy environment for a site: the user's HTTPS_PROXY, else the system proxy (see proxy.ts). */
+  const envFor = async (site: string) => {
+    let origin: string | null = null;
+    try {
+      origin = normaliseSite(site).loginOrigin;
+    } catch {
+      // A malformed site fails later with its own message; no proxy question to ask for it.
+    }
+    const env = await withSystemProxy(options.env ?? process.env, origin, options.systemProxy);
+    return env === process.env && options.env === undefined ? undefined : env;
+  };
+
+  const sessionOptions = async (site: string): Promise<SessionOptions> => {
+    const env = await envFor(site);
+    return {
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.caFile !== undefined ? { ca: await readCaFile(options.caFile) } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(env ? { env } : {}),
+    };
+  };
 
   /** Discovery and an authenticated API from the stored input, closed after `use`. */
   const withApi = async <T>(use: (api: ReturnType<ReturnType<typeof openSession>['api']>) => Promise<T>) => {
@@ -55,7 +74,7 @@ export function createConnectWiseHandlers(
       throw new AppFailure('invalid-input', 'Enter the public and private keys first.', {
         field: 'publicKey',
       });
-    const session = openSession(await sessionOptions());
+    const session = openSession(await sessionOptions(p.site));
     try {
       const discovery = await session.discover(p.site, p.companyId);
       return await use(session.api(discovery, credentialsOf(p)));
@@ -66,7 +85,7 @@ export function createConnectWiseHandlers(
 
   return {
     'connectwise.companyInfo': async ({ site, companyId }) => {
-      const session = openSession(await sessionOptions());
+      const session = openSession(await sessionOptions(site));
       try {
         const d = await session.discover(site, companyId);
         return {
@@ -99,12 +118,13 @@ export function createConnectWiseHandlers(
       ),
     'validation.run': async ({ runId }, ctx) => {
       const input = await readInput();
+      const env = await envFor(input.site);
       return runValidation(input, {
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.caFile !== undefined ? { caFile: options.caFile } : {}),
         ...(options.log ? { log: options.log } : {}),
         ...(options.retry ? { retry: options.retry } : {}),
-        ...(options.env ? { env: options.env } : {}),
+        ...(env ? { env } : {}),
         onProgress: (p) => ctx.emit('validation.progress', { runId, ...p }),
       });
     },

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectWiseHandlers } from '../../../main/validation/handlers.js';
 import { runValidation } from '../../../main/validation/run.js';
 import { inputFor, onprem } from '../../support/cw-simulator/scenarios/index.js';
 import { makeTestCerts, type TestCerts } from '../../support/tls-certs.js';
@@ -105,7 +106,32 @@ describe('proxies', () => {
       retry: FAST_RETRY,
     });
     expect(report.checks[1]).toMatchObject({ id: 'site', status: 'fail' });
-    expect(report.checks[1]?.detail).toMatch(/through the proxy set in HTTPS_PROXY/);
+    expect(report.checks[1]?.detail).toMatch(/through a proxy, set in HTTPS_PROXY/);
     expect(JSON.stringify(report)).not.toContain('S3cretProxyPw');
+  });
+
+  it('the system proxy (the desktop app): validation and pickers tunnel through it when HTTPS_PROXY is unset', async () => {
+    const sim = await simulate(onprem.onPremise, { tls: certs.named });
+    const proxy = await startProxy(Number(new URL(sim.url).port));
+    proxies.push(proxy);
+    const asked: string[] = [];
+    const handlers = createConnectWiseHandlers(
+      async () => inputFor(onprem.onPremise, 'https://psa.mymsp.invalid'),
+      {
+        env: {},
+        caFile: certs.caFile,
+        retry: FAST_RETRY,
+        systemProxy: async (url) => {
+          asked.push(url);
+          return `PROXY ${new URL(proxy.url).host}; DIRECT`;
+        },
+      },
+    );
+    const report = await handlers['validation.run']({ runId: 'r1' }, { runtime: 'electron', emit: () => {} });
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    const boards = await handlers['connectwise.listBoards']({}, { runtime: 'electron', emit: () => {} });
+    expect(boards.length).toBeGreaterThan(0);
+    expect(asked).toEqual(['https://psa.mymsp.invalid', 'https://psa.mymsp.invalid']);
+    expect(new Set(proxy.connects.map((c) => c.target))).toEqual(new Set(['psa.mymsp.invalid:443']));
   });
 });
