@@ -2,6 +2,7 @@
  * The platform port inside Electron. With main/index.ts, the only module of main/ that imports `electron`.
  */
 import { app, dialog, type SafeStorage, safeStorage, session, shell } from 'electron';
+import { name as packageName, productName } from '../../package.json';
 import type { KeychainSealer, PlatformPort } from './port.js';
 
 /** Linux's `basic_text` backend is a hard-coded key, not a keychain: treat it as none (shared/design.md). */
@@ -23,8 +24,9 @@ function keychainOf(storage: SafeStorage): KeychainSealer | null {
 export function createElectronPort(): PlatformPort {
   return {
     runtime: 'electron',
-    appName: app.getName(),
-    productName: 'BitAgent ConnectWise Onboarding',
+    // From package.json, bundled in: the same values the harness reads (app.getName() gives productName).
+    appName: packageName,
+    productName,
     appVersion: app.getVersion(),
     platform: process.platform,
     userDataDir: app.getPath('userData'),
