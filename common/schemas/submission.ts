@@ -76,6 +76,7 @@ export const RecipientInfoSchema = z.strictObject({
   /** The development key that ships for tests and the demo: nobody at BitAgent can open files sent to it. */
   development: z.boolean(),
 });
+export type RecipientInfo = z.infer<typeof RecipientInfoSchema>;
 
 /** What the Review step shows: the payload with the secrets masked. */
 export const SubmissionPreviewSchema = z.strictObject({

@@ -31,7 +31,6 @@ export { buildPayload, maskPayload, type SubmissionSecrets, validationPart, with
 export { DEFAULT_RECIPIENT_JWK_PATH, MAX_JWK_BYTES, readRecipientPublicJwk } from './recipient.js';
 export {
   createSubmissionService,
-  type RecipientInfo,
   type SubmissionService,
   type SubmissionServiceDeps,
   suggestedName,

@@ -10,11 +10,10 @@
  * registered with the logger, and no message here ever includes a field's value.
  */
 
-import type { z } from 'zod';
 import { AppFailure } from '../../common/errors.js';
 import type { Draft } from '../../common/schemas/draft.js';
 import {
-  type RecipientInfoSchema,
+  type RecipientInfo,
   SUBMISSION_EXTENSION,
   type SubmissionExportResult,
   type SubmissionPayload,
@@ -47,8 +46,6 @@ export interface SubmissionServiceDeps {
   recipientJwkPath?: string;
   now?: () => Date;
 }
-
-export type RecipientInfo = z.infer<typeof RecipientInfoSchema>;
 
 export interface SubmissionService {
   recipient(): Promise<RecipientInfo>;

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { AppError } from '../../../common/errors.js';
 import type { CompanyInfoResult } from '../../../common/schemas/connectwise.js';
 import { DEFAULT_DRAFT, type Draft, type DraftPatch } from '../../../common/schemas/draft.js';
+import type { RecipientInfo } from '../../../common/schemas/submission.js';
 import type { ValidationReport } from '../../../common/schemas/validation.js';
 import type { RecoveryNotice, SecretsStatus, VaultStatus } from '../../../common/schemas/vault.js';
 import type { WizardStep } from '../../../common/schemas/wizard.js';
@@ -31,11 +32,6 @@ const REPORT_INPUTS: ReadonlySet<keyof Draft> = new Set([
   'statuses',
   'statusIds',
 ]);
-
-export interface RecipientInfo {
-  kid: string;
-  development: boolean;
-}
 
 interface WizardState {
   ready: boolean;
