@@ -295,13 +295,7 @@ export function BoardStep() {
               <p>Not on this board (check the spelling, or remove):</p>
               <ul className="chips">
                 {missing.map((name) => (
-                  <li key={name} className="chip chip-bad">
-                    <span className="chip-text">{name}</span>
-                    <button type="button" className="chip-remove" onClick={() => removeStatus(name)}>
-                      <span aria-hidden="true">×</span>
-                      <span className="sr-only">Remove {name}</span>
-                    </button>
-                  </li>
+                  <RemovableChip key={name} name={name} bad onRemove={removeStatus} />
                 ))}
               </ul>
             </div>
@@ -330,13 +324,7 @@ export function BoardStep() {
           {draft.statuses.length > 0 ? (
             <ul className="chips" aria-label="Chosen statuses">
               {draft.statuses.map((name) => (
-                <li key={name} className="chip">
-                  <span className="chip-text">{name}</span>
-                  <button type="button" className="chip-remove" onClick={() => removeStatus(name)}>
-                    <span aria-hidden="true">×</span>
-                    <span className="sr-only">Remove {name}</span>
-                  </button>
-                </li>
+                <RemovableChip key={name} name={name} onRemove={removeStatus} />
               ))}
             </ul>
           ) : (
@@ -397,5 +385,26 @@ export function BoardStep() {
         {announce}
       </p>
     </StepFrame>
+  );
+}
+
+/** A status name with its remove button (named for screen readers). */
+function RemovableChip({
+  name,
+  bad = false,
+  onRemove,
+}: {
+  name: string;
+  bad?: boolean;
+  onRemove: (name: string) => void;
+}) {
+  return (
+    <li className={bad ? 'chip chip-bad' : 'chip'}>
+      <span className="chip-text">{name}</span>
+      <button type="button" className="chip-remove" onClick={() => onRemove(name)}>
+        <span aria-hidden="true">×</span>
+        <span className="sr-only">Remove {name}</span>
+      </button>
+    </li>
   );
 }
